@@ -1,0 +1,1 @@
+"""Benchmarks run by hand against a national-size database: ``python -m bench`` (figures, not tests)."""

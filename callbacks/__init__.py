@@ -1,0 +1,1 @@
+"""Dash callbacks: parse inputs, call a service, shape outputs. One sub-package per domain."""

@@ -1,0 +1,1 @@
+"""Epilepsy12 callbacks: the case register and the audit workflow."""

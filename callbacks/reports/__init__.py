@@ -1,0 +1,1 @@
+"""Signed-in reporting pages: the organisation dashboard, review mode and national results admin."""

@@ -1,0 +1,1 @@
+"""Dash pages: the core's here, each audit's in its own sub-package."""

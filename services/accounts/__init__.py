@@ -1,0 +1,1 @@
+"""Accounts: sign-in, two-factor, passwords and the administration of users, as service functions."""

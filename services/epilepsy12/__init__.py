@@ -1,0 +1,1 @@
+"""Epilepsy12 services: cases, sites, the audit forms, scoring, import/export and reporting."""

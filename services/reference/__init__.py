@@ -1,0 +1,1 @@
+"""Load the reference geography (organisations, NHS areas, boundaries) from the published files."""

@@ -1,0 +1,95 @@
+"""Browser tests: the real app served in a thread, driven by dash's ``dash_br`` in Chromium."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+from werkzeug.serving import make_server
+
+from tests.support.axe import assert_accessible
+from tests.support.factories import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """Serve the app on a free local port for the whole session; yield its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+class Portal:
+    """A browser pointed at the live portal, with the steps most tests need."""
+
+    def __init__(self, br, base_url: str) -> None:
+        self.br = br
+        self.driver = br.driver
+        self.base_url = base_url
+
+    def visit(self, path: str, *, wait_for: str | None = None, timeout: float = 10) -> None:
+        """Open ``path`` and wait for ``wait_for`` (a CSS selector), if given."""
+        self.driver.get(self.base_url + path)
+        if wait_for:
+            self.wait_for(wait_for, timeout=timeout)
+
+    def wait_for(self, selector: str, *, timeout: float = 10):
+        return WebDriverWait(self.driver, timeout).until(
+            EC.presence_of_element_located((By.CSS_SELECTOR, selector))
+        )
+
+    def wait_for_text(self, selector: str, text: str, *, timeout: float = 10) -> None:
+        WebDriverWait(self.driver, timeout).until(
+            EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text)
+        )
+
+    def find(self, selector: str):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def find_all(self, selector: str):
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def sign_in(self, user, password: str = PASSWORD, *, next_path: str = "/") -> None:
+        """Sign in through the form and wait for the Dash page to load."""
+        self.visit(f"/auth/sign-in?next={next_path}", wait_for="#email")
+        self.find("#email").send_keys(user.email)
+        self.find("#password").send_keys(password)
+        self.find("#sign-in-submit").click()
+        self.wait_for("#_pages_content")
+
+    def settle(self, seconds: float = 0.3) -> None:
+        """Give the page a moment after the last callback (for screenshots and axe)."""
+        time.sleep(seconds)
+
+    def console_errors(self) -> list[dict]:
+        """Return the browser console's SEVERE entries since the last check."""
+        return self.br.get_logs()
+
+    def assert_clean(self, *, context: str = "") -> None:
+        """Fail on any browser console error (a missing offline asset shows up here) or on
+        serious/critical accessibility violations."""
+        errors = self.console_errors()
+        assert not errors, f"browser console errors {context}: {errors}"
+        assert_accessible(self.driver, context=context)
+
+    def screenshot(self, name: str) -> None:
+        """Save a screenshot under screenshots/ for a person to look at."""
+        from portal.config import PROJECT_ROOT
+
+        folder = PROJECT_ROOT / "screenshots"
+        folder.mkdir(exist_ok=True)
+        self.driver.save_screenshot(str(folder / f"{name}.png"))
+
+
+@pytest.fixture
+def portal(dash_br, live_server, db) -> Portal:
+    """A browser on the live portal; the database is emptied of user rows afterwards."""
+    return Portal(dash_br, live_server)

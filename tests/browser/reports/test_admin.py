@@ -1,0 +1,63 @@
+"""National results admin in a real browser: publish with confirmation, the KPI workbook from a
+background task, and refresh with a progress bar."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from selenium.webdriver.support.ui import Select
+
+from portal.roles import Role
+from tests.browser.reports.conftest import allow_downloads, click, wait_for_file, wait_until
+from tests.support.factories import make_user
+
+
+@pytest.fixture
+def admin(portal, figures):
+    national = make_user(figures, role=Role.NATIONAL_AUDIT_TEAM, full_name="Nia National")
+    portal.sign_in(national, next_path="/reports/admin")
+    portal.visit("/reports/admin", wait_for=".admin-cohorts")
+    return portal
+
+
+def cohort_row(portal, label: str) -> str:
+    rows = [r.text for r in portal.find_all(".admin-cohorts tbody tr")]
+    return next(r for r in rows if r.startswith(label))
+
+
+def test_publishing_asks_first_and_lists_the_publication(admin):
+    assert "Never published" in cohort_row(admin, "Cohort 8")
+    Select(admin.find("#admin-publish-cohort")).select_by_visible_text("Cohort 8")
+    admin.find("#admin-publish-note").send_keys("Reviewed at the November meeting")
+    click(admin, admin.find("#admin-publish-open"))
+    admin.wait_for_text("#admin-publish-question", "Publish Epilepsy12 Cohort 8, data as of")
+    admin.settle(0.5)
+    admin.assert_clean(context="with the publish confirmation open")
+    click(admin, admin.find("#admin-publish-confirm"))
+    admin.wait_for_text("#admin-publish-result", "Published Epilepsy12 Cohort 8 on")
+    admin.wait_for_text(".admin-publications", "Reviewed at the November meeting")
+    assert "Nia National" in admin.find(".admin-publications").text
+    wait_until(admin, lambda: "by Nia National" in cohort_row(admin, "Cohort 8"), "not listed")
+    admin.settle(0.5)
+    admin.screenshot("reports-admin")
+    admin.assert_clean(context="after publishing")
+
+
+def test_the_workbook_is_prepared_in_the_background_and_downloaded(admin, tmp_path):
+    allow_downloads(admin, tmp_path)
+    Select(admin.find("#admin-workbook-cohort")).select_by_visible_text("Cohort 8")
+    click(admin, admin.find("#admin-workbook-start"))
+    link = admin.wait_for("#admin-workbook-link", timeout=60)
+    assert link.text.endswith("epilepsy12-cohort-8-working.xlsx")
+    click(admin, link)
+    book = load_workbook(wait_for_file(tmp_path, "epilepsy12-cohort-8-working.xlsx"))
+    assert "England and Wales" in book.sheetnames and "Areas" in book.sheetnames
+    admin.assert_clean(context="with the workbook ready")
+
+
+def test_refresh_now_shows_progress_until_every_cohort_is_done(admin):
+    click(admin, admin.find("#admin-refresh-all"))
+    admin.wait_for_text("#admin-refresh-status", "Refreshed Epilepsy12: 6 of 6 cohorts done.", timeout=120)
+    assert admin.find("#admin-progress").get_attribute("value") == "100"
+    assert admin.find("#admin-refresh-all").is_enabled()
+    admin.assert_clean(context="after refreshing")

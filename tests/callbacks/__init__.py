@@ -1,0 +1,1 @@
+"""Tests of Dash callbacks, called as the browser calls them."""

@@ -1,0 +1,1 @@
+"""Tests of sign-in, the account pages and the required account steps."""
