@@ -99,7 +99,11 @@ class CaseFacts:
 
 
 def case_facts(session: Session, *, user, case_id: int) -> CaseFacts | None:
-    """Fetch the child's organisation, whether it is in ``user``'s scope, and its lock state."""
+    """Fetch the child's organisation, whether it is in ``user``'s scope, and its lock state.
+
+    A child with no lead site is in national scope only: for everyone else the scope condition
+    on a NULL organisation is NULL, which counts as out of scope.
+    """
     organisation = (
         select(Site.organisation_id)
         .where(Site.case_id == Case.id, Site.site_is_primary_centre_of_epilepsy_care.is_(True))
@@ -123,7 +127,7 @@ def case_facts(session: Session, *, user, case_id: int) -> CaseFacts | None:
     return CaseFacts(
         case_id,
         row.organisation_id,
-        bool(row.in_scope) and row.organisation_id is not None,
+        bool(row.in_scope),
         bool(row.locked),
         bool(row.opted_out),
         row.audit_submission_date,

@@ -89,7 +89,32 @@ class Portal:
         self.driver.save_screenshot(str(folder / f"{name}.png"))
 
 
+_PORTAL = pytest.StashKey[Portal]()
+
+
 @pytest.fixture
-def portal(dash_br, live_server, db) -> Portal:
+def portal(request, dash_br, live_server, db) -> Portal:
     """A browser on the live portal; the database is emptied of user rows afterwards."""
-    return Portal(dash_br, live_server)
+    browser = Portal(dash_br, live_server)
+    request.node.stash[_PORTAL] = browser
+    return browser
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failing browser test, keep a screenshot and the page's text for the person debugging."""
+    report = yield
+    portal = item.stash.get(_PORTAL, None)
+    if report.failed and portal is not None:
+        from portal.config import PROJECT_ROOT
+
+        folder = PROJECT_ROOT / "screenshots" / "failures"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = item.name.replace("/", "_")[:120]
+        try:
+            portal.driver.save_screenshot(str(folder / f"{name}-{report.when}.png"))
+            text = portal.driver.find_element(By.TAG_NAME, "body").text
+            report.sections.append(("page at failure", f"{portal.driver.current_url}\n{text}"))
+        except Exception as error:  # the browser may be gone; the report still stands
+            report.sections.append(("page at failure", f"unavailable: {error}"))
+    return report

@@ -1,6 +1,7 @@
 """A clinician adds a child and completes the whole audit through the pages, as at a clinic.
 
-The child: a girl of 12 first assessed on 2 June 2025 (cohort 8, still open for submission),
+The child: a girl of 12 first assessed on the first day of the cohort now being submitted (the
+earliest date a clinician may enter, so every later date of her care is already in the past),
 seen by a consultant paediatrician in 8 days and by a nurse within a month, EEG, ECG and an MRI
 reported in 26 days, one maintenance medicine, a full care plan, screened for mental health.
 Every section must end complete and the KPI summary must show what those answers earn.
@@ -16,6 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from domain.epilepsy12.cohorts import cohort_for, submitting_cohort
 from pages.epilepsy12.audit.widgets import answer_id, dom_id
 from portal.roles import Role
 from tests.support.e12_records import valid_nhs_number
@@ -23,8 +25,9 @@ from tests.support.factories import make_user
 
 pytestmark = pytest.mark.browser
 
-BORN = dt.date(2013, 3, 14)
-ASSESSED = dt.date(2025, 6, 2)
+ASSESSED = submitting_cohort(dt.date.today()).start
+COHORT = cohort_for(ASSESSED)
+BORN = dt.date(ASSESSED.year - 12, 3, 14)
 
 
 def typed(day: dt.date) -> tuple:
@@ -133,10 +136,10 @@ def _register(portal, case_id: int) -> None:
     portal.wait_for_text("#e12-registration-body", "Eligibility confirmed")
     portal.find("#e12-fpa-date").send_keys(ASSESSED.strftime("%m%d%Y"))
     portal.find("#e12-fpa-register").click()
-    portal.wait_for_text("#e12-fpa-confirm", "cohort 8")
+    portal.wait_for_text("#e12-fpa-confirm", f"cohort {COHORT}")
     portal.find("#e12-fpa-confirm-yes").click()
     portal.wait_for_text("#e12-registration-body", "Submission deadline")
-    portal.wait_for_text("#e12-facts", "cohort 8")
+    portal.wait_for_text("#e12-facts", f"cohort {COHORT}")
     _section_complete(portal)
     portal.settle()
     portal.screenshot("e12_audit_registration")
@@ -213,7 +216,7 @@ def _assessment(portal, case_id: int) -> None:
         portal.driver,
         answer_id("e12-feedback", "assessment", "consultant_paediatrician_input_date"),
     )
-    assert "Must not be before “Date of referral” (2 Jun 2025)" in feedback.text
+    assert f"Must not be before “Date of referral” ({ASSESSED:%-d %b %Y})" in feedback.text
     portal.screenshot("e12_audit_assessment_error")
     form.date("consultant_paediatrician_input_date", ASSESSED + dt.timedelta(days=8))
     assert feedback.text == ""

@@ -1,7 +1,13 @@
-"""Figures for the reporting pages' browser tests: cohorts 7 and 8 across a handful of sites."""
+"""Figures for the reporting pages' browser tests: the cohort the dashboards open on today and the
+one before it, across a handful of sites.
+
+The pages choose their default cohort from today's date, so these figures follow the calendar
+rather than naming cohort numbers that a new December would leave behind.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -9,23 +15,28 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
+from services.epilepsy12.reporting import cohorts, default_cohort
 from tests.services.reporting import e12_figures as e12
+
+CURRENT = default_cohort(dt.date.today())
+PREVIOUS = CURRENT - 1
+COHORTS_TODAY = len(cohorts(dt.date.today()))
 
 
 @pytest.fixture
 def figures(db):
-    """RGT01: ECG 30/40 in cohort 8, 10/20 in cohort 7; a sister site, another trust, Wales, and
+    """RGT01: ECG 30/40 in the current cohort, 10/20 in the previous one; a sister site, another trust, Wales, and
     a few hundred children elsewhere so the funnel plot has company."""
     e12.create(db)
     ids = e12.organisation_ids(db)
-    rows = [e12.child(ids["RGT01"], 8, ecg=int(i < 30), mri=int(i < 12)) for i in range(40)]
-    rows += [e12.child(ids["RGT01"], 7, ecg=int(i < 10)) for i in range(20)]
-    rows += [e12.child(ids["RGT1W"], 8) for _ in range(3)]
-    rows += [e12.child(ids["RJZ01"], 8, ecg=int(i < 20)) for i in range(30)]
-    rows += [e12.child(ids["7A1A1"], 8) for _ in range(12)]
+    rows = [e12.child(ids["RGT01"], CURRENT, ecg=int(i < 30), mri=int(i < 12)) for i in range(40)]
+    rows += [e12.child(ids["RGT01"], PREVIOUS, ecg=int(i < 10)) for i in range(20)]
+    rows += [e12.child(ids["RGT1W"], CURRENT) for _ in range(3)]
+    rows += [e12.child(ids["RJZ01"], CURRENT, ecg=int(i < 20)) for i in range(30)]
+    rows += [e12.child(ids["7A1A1"], CURRENT) for _ in range(12)]
     others = [v for k, v in sorted(ids.items()) if k not in ("RGT01", "RGT1W", "RJZ01", "7A1A1")]
-    rows += e12.random_children(others[::6], cohort=8, count=600, seed=8)
-    e12.add_and_aggregate(db, rows, [7, 8])
+    rows += e12.random_children(others[::6], cohort=CURRENT, count=600, seed=8)
+    e12.add_and_aggregate(db, rows, [PREVIOUS, CURRENT])
     yield db
     e12.drop(db)
 

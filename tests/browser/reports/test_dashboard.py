@@ -12,6 +12,8 @@ from selenium.webdriver.support.ui import Select
 
 from portal.roles import Role
 from tests.browser.reports.conftest import (
+    CURRENT,
+    PREVIOUS,
     allow_downloads,
     click,
     query_params,
@@ -51,7 +53,7 @@ def dashboard(portal, clinician):
 
 def test_the_dashboard_shows_the_organisation_beside_its_areas(dashboard):
     assert dashboard.find("#dashboard-heading").text == "Epilepsy12: Addenbrooke's Hospital"
-    assert "Cohort 8. Data as of" in dashboard.find("#dashboard-as-of").text
+    assert f"Cohort {CURRENT}. Data as of" in dashboard.find("#dashboard-as-of").text
     headers = [th.text.split("\n")[0] for th in dashboard.find_all(".kpi-table thead th")]
     assert headers == [
         "Measure",
@@ -85,16 +87,16 @@ def test_choosing_a_measure_draws_its_charts_and_the_url_reopens_the_view(dashbo
     )
     assert traces >= 6  # four limit lines, the national rate, the organisations
 
-    Select(dashboard.find("#dashboard-cohort")).select_by_visible_text("Cohort 7")
-    wait_until(dashboard, lambda: query_params(dashboard).get("cohort") == "7", "cohort not in URL")
-    dashboard.wait_for_text("#dashboard-as-of", "Cohort 7.")
+    Select(dashboard.find("#dashboard-cohort")).select_by_visible_text(f"Cohort {PREVIOUS}")
+    wait_until(dashboard, lambda: query_params(dashboard).get("cohort") == str(PREVIOUS), "cohort not in URL")
+    dashboard.wait_for_text("#dashboard-as-of", f"Cohort {PREVIOUS}.")
     assert "50% (10/20)" in row_text(dashboard, "4. ECG")
 
     url = dashboard.driver.current_url
     dashboard.driver.get(url)
     dashboard.wait_for(".kpi-table")
     dashboard.wait_for_text(HEADING, "5. MRI")
-    assert Select(dashboard.find("#dashboard-cohort")).first_selected_option.text == "Cohort 7"
+    assert Select(dashboard.find("#dashboard-cohort")).first_selected_option.text == f"Cohort {PREVIOUS}"
     dashboard.settle(1)
     dashboard.screenshot("reports-dashboard-measure")
     dashboard.assert_clean(context="after choosing a measure and a cohort")
@@ -118,7 +120,7 @@ def test_sub_measures_fold_away_and_open_on_request(dashboard):
 def test_every_table_downloads_as_csv_and_excel(dashboard, tmp_path):
     allow_downloads(dashboard, tmp_path)
     click(dashboard, dashboard.find("#dashboard-export-kpi-csv"))
-    path = wait_for_file(tmp_path, "epilepsy12-cohort8-RGT01-kpi.csv")
+    path = wait_for_file(tmp_path, f"epilepsy12-cohort{CURRENT}-RGT01-kpi.csv")
     rows = list(csv.DictReader(path.open()))
     ecg = [r for r in rows if r["measure"] == "ecg" and r["area_code"] == "RGT01"][0]
     assert (ecg["passed"], ecg["eligible"], ecg["percentage"]) == ("30", "40", "75.0")
@@ -126,7 +128,7 @@ def test_every_table_downloads_as_csv_and_excel(dashboard, tmp_path):
     book = load_workbook(
         wait_for_file(
             tmp_path,
-            "epilepsy12-cohort8-RGT01-funnel-paediatrician_with_expertise_in_epilepsies.xlsx",
+            f"epilepsy12-cohort{CURRENT}-RGT01-funnel-paediatrician_with_expertise_in_epilepsies.xlsx",
         )
     )
     sheet = book["Funnel plot"]

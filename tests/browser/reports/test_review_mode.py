@@ -8,10 +8,10 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from portal.roles import Role
-from tests.browser.reports.conftest import query_params, wait_until
+from tests.browser.reports.conftest import CURRENT, query_params, wait_until
 from tests.support.factories import make_user
 
-START = "/reports/review?audit=epilepsy12&cohort=8&organisation=RGT01&measure=ecg"
+START = f"/reports/review?audit=epilepsy12&cohort={CURRENT}&organisation=RGT01&measure=ecg"
 MEASURE = "#review-measure"
 
 
