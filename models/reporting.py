@@ -57,9 +57,7 @@ class ReportFigure(Base):
     """
 
     __tablename__ = "report_figure"
-    __table_args__ = (
-        Index("ix_report_figure_measure", "snapshot_id", "measure", "level"),
-    )
+    __table_args__ = (Index("ix_report_figure_measure", "snapshot_id", "measure", "level"),)
 
     snapshot_id: Mapped[int] = mapped_column(
         ForeignKey("report_snapshot.id", ondelete="CASCADE"), primary_key=True

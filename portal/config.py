@@ -57,7 +57,9 @@ class Settings(BaseSettings):
     portal_reference_dir: Path = PROJECT_ROOT.parent / "shared" / "data" / "reference"
     port: int = 8050
     host: str = "127.0.0.1"
-    trusted_proxies: int = Field(default=0, ge=0, description="proxies in front that set X-Forwarded-*")
+    trusted_proxies: int = Field(
+        default=0, ge=0, description="proxies in front that set X-Forwarded-*"
+    )
 
     session_idle_minutes: int = Field(default=30, ge=1)
     lockout_attempts: int = Field(default=5, ge=1)

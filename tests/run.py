@@ -14,9 +14,15 @@ def _pytest(*args: str, **env: str) -> int:
 
 
 def main() -> int:
-    """Run both passes and fail if either fails (exit 5, no tests collected, is a failure)."""
-    postgresql = _pytest(PORTAL_TEST_DATABASE="postgresql")
-    sqlite = _pytest("-m", "sqlite", PORTAL_TEST_DATABASE="sqlite")
+    """Run both passes and fail if either fails (exit 5, no tests collected, is a failure).
+
+    Each pass runs in parallel processes (``PORTAL_TEST_WORKERS``, default 2: one per core of
+    the CI machine), each with a database of its own; idle workers steal queued tests, so the
+    slow browser tests do not pile up behind one process.
+    """
+    workers = ("-n", os.environ.get("PORTAL_TEST_WORKERS", "2"), "--dist", "worksteal")
+    postgresql = _pytest(*workers, PORTAL_TEST_DATABASE="postgresql")
+    sqlite = _pytest(*workers, "-m", "sqlite", PORTAL_TEST_DATABASE="sqlite")
     return postgresql or sqlite
 
 

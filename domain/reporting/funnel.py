@@ -54,5 +54,7 @@ def funnel(p: float, max_n: int, coverage: float, *, points: int = 60) -> list[L
     """Return limits along denominators from 1 to ``max_n`` for drawing the funnel."""
     if max_n < 1:
         return []
-    steps = sorted({max(1, round(math.exp(i * math.log(max_n) / (points - 1)))) for i in range(points)})
+    steps = sorted(
+        {max(1, round(math.exp(i * math.log(max_n) / (points - 1)))) for i in range(points)}
+    )
     return [control_limits(p, n, coverage) for n in steps]

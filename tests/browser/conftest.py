@@ -34,6 +34,14 @@ class Portal:
         self.br = br
         self.driver = br.driver
         self.base_url = base_url
+        self.scripts: list[str] = []
+
+    def add_script(self, source: str) -> None:
+        """Run ``source`` at the start of every page this test opens (removed afterwards)."""
+        added = self.driver.execute_cdp_cmd(
+            "Page.addScriptToEvaluateOnNewDocument", {"source": source}
+        )
+        self.scripts.append(added["identifier"])
 
     def visit(self, path: str, *, wait_for: str | None = None, timeout: float = 10) -> None:
         """Open ``path`` and wait for ``wait_for`` (a CSS selector), if given."""
@@ -92,12 +100,90 @@ class Portal:
 _PORTAL = pytest.StashKey[Portal]()
 
 
+class BrowserPool:
+    """One Chromium per test process, handed to each test in turn and reset between them.
+
+    Starting Chromium costs about a second; a test gets a browser that has forgotten the last
+    one entirely (cookies, storage, cache, injected scripts, console log), and a browser that
+    cannot be reset is thrown away and replaced.
+    """
+
+    def __init__(self, config, download_path: str) -> None:
+        self.config = config
+        self.download_path = download_path
+        self.browser = None
+
+    def _start(self):
+        from dash.testing.browser import Browser
+
+        return Browser(
+            browser=self.config.getoption("webdriver"),
+            headless=self.config.getoption("headless"),
+            options=self.config.hook.pytest_setup_options(),
+            download_path=self.download_path,
+            percy_run=False,
+        )
+
+    def acquire(self):
+        if self.browser is None:
+            self.browser = self._start()
+        return self.browser
+
+    def release(self, *, origin: str, scripts: list[str]) -> None:
+        """Make the browser forget the test that used it, or discard it if that fails."""
+        browser, self.browser = self.browser, None
+        if browser is None:
+            return
+        driver = browser.driver
+        try:
+            for handle in driver.window_handles[1:]:
+                driver.switch_to.window(handle)
+                driver.close()
+            driver.switch_to.window(driver.window_handles[0])
+            for identifier in scripts:
+                driver.execute_cdp_cmd(
+                    "Page.removeScriptToEvaluateOnNewDocument", {"identifier": identifier}
+                )
+            driver.get("about:blank")
+            driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+            driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+            driver.execute_cdp_cmd(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
+            )
+            driver.get_log("browser")
+            browser._last_ts = 0
+            self.browser = browser
+        except Exception:  # a browser that cannot be reset is replaced, never reused dirty
+            browser.__exit__(None, None, None)
+
+    def close(self) -> None:
+        if self.browser is not None:
+            self.browser.__exit__(None, None, None)
+            self.browser = None
+
+
+@pytest.fixture(scope="session")
+def browser_pool(request, tmp_path_factory):
+    pool = BrowserPool(request.config, str(tmp_path_factory.mktemp("downloads")))
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def portal(request, dash_br, live_server, db) -> Portal:
-    """A browser on the live portal; the database is emptied of user rows afterwards."""
-    browser = Portal(dash_br, live_server)
+def portal(request, browser_pool, live_server, db, tmp_path):
+    """A browser on the live portal, saving downloads into a folder of this test's own; the
+    database is emptied of user rows afterwards."""
+    shared = browser_pool.acquire()
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    shared.driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    shared._download_path = str(downloads)
+    browser = Portal(shared, live_server)
     request.node.stash[_PORTAL] = browser
-    return browser
+    yield browser
+    browser_pool.release(origin=live_server, scripts=browser.scripts)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -182,7 +182,7 @@ def webgl_renderer(portal) -> str:
 
 def test_map_page_is_fully_drawn_within_budget(portal):
     """Time from navigation to the map fully drawn, cold and with the browser cache warm."""
-    portal.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": DRAW_CLOCK})
+    portal.add_script(DRAW_CLOCK)
     timings = []
     for visit in ("cold", "warm", "warm"):
         portal.visit("/map", wait_for=GRAPH)

@@ -27,7 +27,12 @@ def dash_app(app):
 
 def _example_path(page: dict) -> str:
     template = page.get("path_template") or page["path"]
-    return template.replace("<ods_code>", "RGT01").replace("<case_id>", "1").replace("<", "").replace(">", "")
+    return (
+        template.replace("<ods_code>", "RGT01")
+        .replace("<case_id>", "1")
+        .replace("<", "")
+        .replace(">", "")
+    )
 
 
 def _router_body(pathname: str) -> dict:
@@ -88,7 +93,9 @@ def test_anonymous_page_requests_are_refused_unless_public(dash_app, client):
 def test_anonymous_callback_requests_are_refused_unless_public(dash_app, client):
     headers = dash_headers(client)
     for output, rule in callback_rules().items():
-        response = client.post("/_dash-update-component", json=_callback_body(output), headers=headers)
+        response = client.post(
+            "/_dash-update-component", json=_callback_body(output), headers=headers
+        )
         if rule.public:
             assert response.status_code != 401, output
         else:
@@ -98,7 +105,9 @@ def test_anonymous_callback_requests_are_refused_unless_public(dash_app, client)
 
 def test_unknown_callback_is_refused(client):
     response = client.post(
-        "/_dash-update-component", json=_callback_body("made-up.children"), headers=dash_headers(client)
+        "/_dash-update-component",
+        json=_callback_body("made-up.children"),
+        headers=dash_headers(client),
     )
     assert response.status_code == 401
 
@@ -136,5 +145,7 @@ def test_signed_in_user_without_the_capability_gets_403(dash_app, client, db, ro
     for output, rule in callback_rules().items():
         if rule.public or access.can(user, rule.capability):
             continue
-        response = client.post("/_dash-update-component", json=_callback_body(output), headers=headers)
+        response = client.post(
+            "/_dash-update-component", json=_callback_body(output), headers=headers
+        )
         assert response.status_code == 403, (role, output)

@@ -37,14 +37,18 @@ def test_publishing_asks_first_and_lists_the_publication(admin):
     Select(admin.find("#admin-publish-cohort")).select_by_visible_text(f"Cohort {CURRENT}")
     admin.find("#admin-publish-note").send_keys("Reviewed at the November meeting")
     click(admin, admin.find("#admin-publish-open"))
-    admin.wait_for_text("#admin-publish-question", f"Publish Epilepsy12 Cohort {CURRENT}, data as of")
+    admin.wait_for_text(
+        "#admin-publish-question", f"Publish Epilepsy12 Cohort {CURRENT}, data as of"
+    )
     admin.settle(0.5)
     admin.assert_clean(context="with the publish confirmation open")
     click(admin, admin.find("#admin-publish-confirm"))
     admin.wait_for_text("#admin-publish-result", f"Published Epilepsy12 Cohort {CURRENT} on")
     admin.wait_for_text(".admin-publications", "Reviewed at the November meeting")
     assert "Nia National" in admin.find(".admin-publications").text
-    wait_until(admin, lambda: "by Nia National" in cohort_row(admin, f"Cohort {CURRENT}"), "not listed")
+    wait_until(
+        admin, lambda: "by Nia National" in cohort_row(admin, f"Cohort {CURRENT}"), "not listed"
+    )
     admin.settle(0.5)
     admin.screenshot("reports-admin")
     admin.assert_clean(context="after publishing")

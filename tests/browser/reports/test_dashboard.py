@@ -88,7 +88,11 @@ def test_choosing_a_measure_draws_its_charts_and_the_url_reopens_the_view(dashbo
     assert traces >= 6  # four limit lines, the national rate, the organisations
 
     Select(dashboard.find("#dashboard-cohort")).select_by_visible_text(f"Cohort {PREVIOUS}")
-    wait_until(dashboard, lambda: query_params(dashboard).get("cohort") == str(PREVIOUS), "cohort not in URL")
+    wait_until(
+        dashboard,
+        lambda: query_params(dashboard).get("cohort") == str(PREVIOUS),
+        "cohort not in URL",
+    )
     dashboard.wait_for_text("#dashboard-as-of", f"Cohort {PREVIOUS}.")
     assert "50% (10/20)" in row_text(dashboard, "4. ECG")
 
@@ -96,7 +100,10 @@ def test_choosing_a_measure_draws_its_charts_and_the_url_reopens_the_view(dashbo
     dashboard.driver.get(url)
     dashboard.wait_for(".kpi-table")
     dashboard.wait_for_text(HEADING, "5. MRI")
-    assert Select(dashboard.find("#dashboard-cohort")).first_selected_option.text == f"Cohort {PREVIOUS}"
+    assert (
+        Select(dashboard.find("#dashboard-cohort")).first_selected_option.text
+        == f"Cohort {PREVIOUS}"
+    )
     dashboard.settle(1)
     dashboard.screenshot("reports-dashboard-measure")
     dashboard.assert_clean(context="after choosing a measure and a cohort")

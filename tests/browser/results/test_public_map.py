@@ -55,9 +55,7 @@ def world(db, monkeypatch):
 
 @pytest.fixture
 def browser(portal, world):
-    portal.driver.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument", {"source": TIMING_SCRIPT}
-    )
+    portal.add_script(TIMING_SCRIPT)
     return portal
 
 

@@ -316,7 +316,12 @@ def _requests(world, dependency: dict):
         if k[0] in ("results-map-cohort", "results-map-measure", "results-map-level")
     ]
     if len(main) == 3:
-        for combination in itertools.product(*(options[k] for k in main)):
+        # Every cohort value is already sent alone above; in the product, the published and the
+        # unpublished cohort, a working snapshot's id and none stand for the rest.
+        crossed = {k: options[k] for k in main}
+        cohort = next(k for k in main if k[0] == "results-map-cohort")
+        crossed[cohort] = ["8", "9", str(world.working_id), None]
+        for combination in itertools.product(*(crossed[k] for k in main)):
             yield {**defaults, **dict(zip(main, combination, strict=True))}, f"{main[0][0]}.value"
 
 
