@@ -63,7 +63,8 @@ def command(children: int, seed: int) -> None:
 
 
 def _results_for_demo() -> None:
-    """Aggregate every audit's cohorts and publish each submitting cohort, so every page has data."""
+    """Aggregate every audit's cohorts and publish each cohort that counts children, so every
+    page has data (a cohort whose year of care has not yet ended for anyone stays unpublished)."""
     import datetime as dt
 
     from sqlalchemy import select
@@ -71,35 +72,33 @@ def _results_for_demo() -> None:
     from models.accounts import User
     from portal.config import get_settings
     from services.accounts.demo import DEMO_ACCOUNTS
-    from services.reporting.publication import latest_published
+    from services.reporting.publication import latest_published, publish
     from services.reporting.registry import reports
     from tasks.reporting import aggregate_cohort
 
     today = dt.date.today()
     national_email = next(a.email for a in DEMO_ACCOUNTS if a.role.is_national)
     for name, report in sorted(reports().items()):
-        stored = {
-            cohort: aggregate_cohort.run(name, cohort)["figures"]
+        counted = [
+            cohort
             for cohort in report.cohorts(today)
-        }
-        cohort = report.default_cohort(today)
-        if not stored.get(cohort):
+            if aggregate_cohort.run(name, cohort)["children_included"]
+        ]
+        if not counted:
             click.echo(f"Figures for {report.title}: no children counted yet, nothing published.")
             continue
         with session_factory()() as session:
-            if latest_published(session, audit=name, cohort=cohort) is None:
-                from services.reporting.publication import publish
-
-                user = session.scalar(select(User).where(User.email == national_email))
-                publish(
-                    session=session,
-                    report=report,
-                    cohort=cohort,
-                    user=user,
-                    threshold=get_settings().suppression_threshold,
-                    note="Demo publication",
-                )
-                session.commit()
-        click.echo(
-            f"Figures for {report.title}: every cohort aggregated; {report.cohort_label(cohort)} published."
-        )
+            user = session.scalar(select(User).where(User.email == national_email))
+            for cohort in counted:
+                if latest_published(session, audit=name, cohort=cohort) is None:
+                    publish(
+                        session=session,
+                        report=report,
+                        cohort=cohort,
+                        user=user,
+                        threshold=get_settings().suppression_threshold,
+                        note="Demo publication",
+                    )
+            session.commit()
+        shown = ", ".join(report.cohort_label(c) for c in counted)
+        click.echo(f"Figures for {report.title}: every cohort aggregated; published {shown}.")

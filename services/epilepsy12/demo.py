@@ -1,7 +1,8 @@
 """``portal demo`` for Epilepsy12: several hundred invented children, or a nation's worth.
 
 Children are spread over the real English and Welsh organisations (more at the demo accounts'
-hospitals) and over cohorts 5–9. Most are complete; some stop part-way through the audit; a few
+hospitals) and over the five cohorts up to the one being submitted today, so the demo looks the
+same whatever year it is run in. Most are complete; some stop part-way through the audit; a few
 opted out or were transferred; complete children of closed cohorts are mostly submitted.
 
 Child *k* depends only on the seed and *k*, so a rerun finds children 0…n−1 already there
@@ -20,7 +21,7 @@ from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 import domain.epilepsy12.record as pure
-from domain.epilepsy12.cohorts import submission_deadline
+from domain.epilepsy12.cohorts import FIRST_COHORT, submission_deadline, submitting_cohort
 from domain.epilepsy12.completeness import count_completeness
 from domain.epilepsy12.record import SECTIONS, Record
 from domain.epilepsy12.validation.dependencies import DEPENDENTS, MEDICINE_KIND_PARENT
@@ -33,7 +34,8 @@ from services.epilepsy12.lookup_lists import lookup_lists
 from services.epilepsy12.records import NewChild, NewSite, write_children
 
 DEMO_ACTOR = Actor("portal demo")
-COHORT_WEIGHTS = {5: 15, 6: 20, 7: 22, 8: 23, 9: 20}
+#: Share of the children in each cohort, oldest first, ending with the one being submitted.
+COHORT_WEIGHTS = (15, 20, 22, 23, 20)
 #: Where the demo accounts work: each gets a good share of the children.
 FAVOURED = {"RGT01": 0.10, "7A1A1": 0.06}
 CHUNK = 2000
@@ -99,11 +101,17 @@ def _partial(rng: random.Random, section: dict, kind: str) -> None:
         section[name] = None
 
 
+def demo_cohorts(today: date) -> list[int]:
+    """The cohorts demo children are drawn from: the one being submitted and the four before."""
+    newest = submitting_cohort(today).number
+    return [c for c in range(newest - len(COHORT_WEIGHTS) + 1, newest + 1) if c >= FIRST_COHORT]
+
+
 def _stage(rng: random.Random, cohort: int, today: date) -> int:
     """How many of the seven sections are complete (7 = the whole audit)."""
     if submission_deadline(cohort) < today:
         complete = 0.92
-    elif cohort <= 8:
+    elif cohort < submitting_cohort(today).number:
         complete = 0.7
     else:
         complete = 0.2
@@ -142,7 +150,8 @@ class Plan:
     def child(self, index: int, nhs_number: str) -> tuple[NewChild, str]:
         """Invent child ``index``; also say what kind of child it is, for the summary."""
         rng = random.Random(f"{self.base}:{index}")
-        cohort = rng.choices(list(COHORT_WEIGHTS), weights=list(COHORT_WEIGHTS.values()))[0]
+        cohorts = demo_cohorts(self.today)
+        cohort = rng.choices(cohorts, weights=COHORT_WEIGHTS[-len(cohorts) :])[0]
         child = Child(rng, today=self.today, cohort=cohort, choices=self.choices)
         lead = self.place(rng)
         child.case(lead, nhs_number)

@@ -49,3 +49,26 @@ def test_demo_finds_every_services_seed_demo_except_its_own():
     assert all(s.__name__ == "seed_demo" for s in seeders)
     assert all(not s.__module__.startswith("services.accounts") for s in seeders)
     assert len(set(seeders)) == len(seeders)
+
+
+def test_demo_publishes_every_cohort_that_counts_children(db):
+    from models.reporting import ReportFigure, ReportSnapshot
+
+    result = CliRunner().invoke(main, ["demo", "--children", "150"])
+    assert result.exit_code == 0, result.output
+    included = dict(
+        db.execute(
+            select(ReportSnapshot.cohort, ReportFigure.n)
+            .join(ReportFigure, ReportFigure.snapshot_id == ReportSnapshot.id)
+            .where(
+                ReportSnapshot.kind == "working",
+                ReportFigure.level == "national",
+                ReportFigure.measure == "children.included",
+            )
+        ).all()
+    )
+    published = set(
+        db.scalars(select(ReportSnapshot.cohort).where(ReportSnapshot.kind == "published"))
+    )
+    assert published and published == {c for c, n in included.items() if n}
+    assert "published Cohort" in result.output
