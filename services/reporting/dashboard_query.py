@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.reporting.levels import Level
-from models.reporting import ReportFigure
+from models.reporting import ReportFigure, ReportSnapshot
 from portal import access
 from portal.errors import UserError
 from services.reporting.places import organisation_areas, organisation_choices
@@ -86,6 +86,31 @@ def _default_organisation(session: Session, user, report: AuditReport, cohort: i
     return choices[0].ods_code
 
 
+def default_cohort(session: Session, *, report: AuditReport, today: dt.date) -> int:
+    """The cohort a dashboard opens on: the audit's own default (Epilepsy12: the one being
+    submitted) once it counts any child, else the newest earlier cohort that does.
+
+    A new submitting cohort counts nobody until its first children finish their year of care
+    (Epilepsy12: every December), and a dashboard that opens on a page of "No data" helps no one.
+    """
+    preferred = report.default_cohort(today)
+    counted = session.scalar(
+        select(ReportFigure.cohort)
+        .join(ReportSnapshot, ReportSnapshot.id == ReportFigure.snapshot_id)
+        .where(
+            ReportSnapshot.kind == "working",
+            ReportFigure.audit == report.audit,
+            ReportFigure.cohort <= preferred,
+            ReportFigure.level == Level.NATIONAL.value,
+            ReportFigure.measure == CHILDREN_INCLUDED,
+            ReportFigure.n > 0,
+        )
+        .order_by(ReportFigure.cohort.desc())
+        .limit(1)
+    )
+    return preferred if counted is None else counted
+
+
 def _check_organisation(session: Session, user, ods_code: str, today: dt.date) -> None:
     row = organisation_areas(session, today).get(ods_code)
     if row is None:
@@ -116,7 +141,10 @@ def resolve_query(*, session: Session, user, params: Mapping, today: dt.date) ->
         raise UserError(f"There is no audit called “{audit}”.")
     cohorts = list(report.cohorts(today))
     cohort_text = _text(params, "cohort")
-    cohort = int(cohort_text) if cohort_text.isdigit() else report.default_cohort(today)
+    if cohort_text.isdigit():
+        cohort = int(cohort_text)
+    else:
+        cohort = default_cohort(session, report=report, today=today)
     if cohort not in cohorts:
         raise UserError(
             f"{report.title} has no {report.cohort_label(cohort).lower()}; "

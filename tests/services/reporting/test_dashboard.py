@@ -231,3 +231,16 @@ def test_position_against_the_funnel_limits():
     limits = control_limits(0.5, 100, 0.95)
     just_above = int(limits.upper * 100) + 1
     assert position(0.5, just_above, 100) in ("above the 95% upper limit", ABOVE_998)
+
+
+def test_a_new_submitting_cohort_that_counts_nobody_yet_gives_way_to_the_one_before(figures):
+    """On 2 December cohort 9 is being submitted but no child has finished a year of care."""
+    december = e12.AS_OF.replace(month=12, day=2)
+    user = make_user(figures, role=Role.CLINICIAN, ods_code="RGT01")
+    bare = resolve_query(session=figures, user=user, params={}, today=december)
+    assert bare.cohort == 8
+    chosen = resolve_query(session=figures, user=user, params={"cohort": "9"}, today=december)
+    assert chosen.cohort == 9
+
+    e12.add_and_aggregate(figures, [e12.child(e12.organisation_ids(figures)["RJZ01"], 9)], [9])
+    assert resolve_query(session=figures, user=user, params={}, today=december).cohort == 9
