@@ -73,6 +73,15 @@ def _client(app, email: str):
     return client
 
 
+_SERVER_TIMING = re.compile(r"app;dur=([0-9.]+)")
+
+
+def server_ms(answer) -> float | None:
+    """The time the server says it spent (its ``Server-Timing`` header), if it says."""
+    found = _SERVER_TIMING.search(answer.headers.get("Server-Timing", ""))
+    return float(found.group(1)) if found else None
+
+
 def _headers(client) -> dict:
     return {"X-CSRFToken": client.get_cookie("_csrf_token").value}
 
@@ -94,20 +103,23 @@ def _router_body(search: str) -> dict:
 
 
 def first_load(client, search: str = "") -> tuple[float, float, int]:
-    """Return the server time and CPU time (ms) and bytes of one first visit to the dashboard."""
+    """Return the server time and CPU time (ms) and bytes of one first visit to the dashboard.
+
+    The server time is the sum of what the server reports for each request, so a busy client
+    or the network does not count against it."""
     started, cpu = time.perf_counter(), time.thread_time()
-    sizes = [
-        len(client.get(f"/reports/dashboard{search}").data),
-        len(client.get("/_dash-layout").data),
-        len(client.get("/_dash-dependencies").data),
+    answers = [
+        client.get(f"/reports/dashboard{search}"),
+        client.get("/_dash-layout"),
+        client.get("/_dash-dependencies"),
+        client.post("/_dash-update-component", json=_router_body(search), headers=_headers(client)),
     ]
-    answer = client.post(
-        "/_dash-update-component", json=_router_body(search), headers=_headers(client)
-    )
-    assert answer.status_code == 200, answer.status_code
-    sizes.append(len(answer.data))
+    assert answers[-1].status_code == 200, answers[-1].status_code
     elapsed = (time.perf_counter() - started) * 1000
-    return elapsed, (time.thread_time() - cpu) * 1000, sum(sizes)
+    reported = [server_ms(answer) for answer in answers]
+    if None not in reported:
+        elapsed = sum(reported)
+    return elapsed, (time.thread_time() - cpu) * 1000, sum(len(a.data) for a in answers)
 
 
 def _output_key() -> str:
@@ -143,6 +155,8 @@ def filter_change(client, key: str, params: dict, previous: dict) -> tuple[float
     elapsed = (time.perf_counter() - started) * 1000
     cpu = (time.thread_time() - cpu) * 1000
     assert answer.status_code == 200, (answer.status_code, answer.data[:300])
+    reported = server_ms(answer)
+    elapsed = elapsed if reported is None else reported
     stored = answer.get_json()["response"].get("dashboard-query", {}).get("data", previous)
     return elapsed, cpu, len(answer.data), stored
 

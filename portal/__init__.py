@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
 
     from geojson import views as geojson_views
-    from portal import auth, dash_app, db, domains, downloads, gate, security
+    from portal import auth, dash_app, db, domains, downloads, gate, security, timing
 
     if settings.trusted_proxies:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         hops = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
+    timing.init_app(app)
     db.init_app(app)
     domains.init_app(app)
     auth.init_app(app)

@@ -98,7 +98,11 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(close_session)
 
 
-def refresh_statistics() -> None:
-    """Have the database re-read its tables' statistics after a bulk load, so plans stay good."""
+def refresh_statistics(*tables: str) -> None:
+    """Have the database re-read statistics after a bulk write (of ``tables``, or all), so the
+    planner does not keep choosing plans for the old row counts."""
     with get_engine().connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql("ANALYZE")
+        if not tables:
+            connection.exec_driver_sql("ANALYZE")
+        for table in tables:
+            connection.exec_driver_sql(f'ANALYZE "{table}"')

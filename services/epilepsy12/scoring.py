@@ -22,11 +22,14 @@ import models.epilepsy12 as tables
 from domain.epilepsy12.kpis import score_child
 from portal import access
 from portal.access import AccessDenied
+from portal.db import refresh_statistics
 from services.epilepsy12.access import CaseAction, check_case
 from services.epilepsy12.records import ChildRows, load_children, progress_values
 from services.epilepsy12.records.bulk import bulk_update
 
 BATCH_SIZE = 1000
+#: Rewriting this many rows in one rescore leaves the planner's statistics out of date.
+BULK_REWRITE = 1000
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def _rescore_ids(session: Session, ids: Sequence[int], batch_size: int, on_batch
 def _worker(job: tuple[str, Sequence[int], int]) -> tuple[int, int, set[int]]:
     """Rescore one share of the children in a process of its own, on its own connection."""
     url, ids, batch_size = job
-    engine = create_engine(url, poolclass=NullPool)
+    engine = create_engine(url, poolclass=NullPool, connect_args={"options": "-c jit=off"})
     try:
         with Session(engine) as session:
             return _rescore_ids(session, ids, batch_size)
@@ -185,6 +188,8 @@ def rescore_all(
                 done += len(job[1])
                 if on_batch:
                     on_batch(done, len(case_ids))
+    if scores + counts >= BULK_REWRITE:
+        refresh_statistics(tables.KPIResult.__tablename__, tables.AuditProgress.__tablename__)
     _refresh(cohorts)
     return RescoreSummary(
         len(case_ids), scores, counts, frozenset(cohorts), time.perf_counter() - started
