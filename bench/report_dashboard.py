@@ -224,10 +224,12 @@ def static_bytes(client) -> tuple[int, int]:
 def run(runs: int = 40, users: int = 8, url: str | None = None) -> None:
     """Measure in this process, or (with ``url``) over HTTP against a running server."""
     from portal import create_app
+    from portal.process import freeze_startup_objects
     from services.reporting.places import organisation_choices
     from services.reporting.registry import get_report
 
     app = create_app()
+    freeze_startup_objects()  # as the serving entry points do
     target = url or app
     report = get_report("epilepsy12")
     today = dt.date.today()

@@ -15,11 +15,13 @@ def command(host: str | None, port: int | None) -> None:
     from waitress import serve
 
     from portal import create_app
+    from portal.process import freeze_startup_objects
 
     settings = get_settings()
     host = host or settings.host
     port = port or settings.port
     app = create_app()
+    freeze_startup_objects()
     if settings.tasks_in_process:
         from tasks.inprocess import InProcessScheduler
 

@@ -100,6 +100,18 @@ def _figure(row: ReportFigure) -> Figure:
     )
 
 
+@lru_cache(maxsize=16)
+def _partitions(snapshot_id: int, _version: dt.datetime, audit: str):
+    """Return the exact parent = Σ children areas of a snapshot's day (cached: every measure of
+    the snapshot shares them)."""
+    from portal.db import session_factory
+    from services.reporting.registry import reports
+
+    with session_factory()() as session:
+        as_of = session.get(ReportSnapshot, snapshot_id).as_of
+        return partitions(session, levels=reports()[audit].levels, as_of=as_of)
+
+
 @lru_cache(maxsize=64)
 def _disclosed(
     snapshot_id: int, _version: dt.datetime, measure: str, threshold: int
@@ -116,7 +128,7 @@ def _disclosed(
                 ReportFigure.snapshot_id == snapshot_id, ReportFigure.measure == measure
             )
         ).all()
-        parts = partitions(session, levels=report.levels, as_of=row.as_of)
+        parts = _partitions(snapshot_id, _version, report.audit)
         return {
             (f.level, f.area_code): Figure(
                 f.level,
