@@ -108,8 +108,10 @@ def _partitions(snapshot_id: int, _version: dt.datetime, audit: str):
     from services.reporting.registry import reports
 
     with session_factory()() as session:
-        as_of = session.get(ReportSnapshot, snapshot_id).as_of
-        return partitions(session, levels=reports()[audit].levels, as_of=as_of)
+        row = session.get(ReportSnapshot, snapshot_id)
+        if row is None:
+            return []
+        return partitions(session, levels=reports()[audit].levels, as_of=row.as_of)
 
 
 @lru_cache(maxsize=64)
@@ -122,6 +124,8 @@ def _disclosed(
 
     with session_factory()() as session:
         row = session.get(ReportSnapshot, snapshot_id)
+        if row is None:  # deleted since it was read: nothing to disclose
+            return {}
         report = reports()[row.audit]
         figures = session.scalars(
             select(ReportFigure).where(
