@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from portal.config import get_settings
 
+#: What every PostgreSQL connection is opened with (see ``make_engine``).
+POSTGRESQL_CONNECT_ARGS = {"options": "-c jit=off"}
+
 
 def make_engine(url: str) -> Engine:
     """Create an engine tuned for the backend behind ``url``.
@@ -33,7 +36,7 @@ def make_engine(url: str) -> Engine:
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=10,
-        connect_args={"options": "-c jit=off"},
+        connect_args=POSTGRESQL_CONNECT_ARGS,
     )
 
 

@@ -107,11 +107,11 @@ def demo_cohorts(today: date) -> list[int]:
     return [c for c in range(newest - len(COHORT_WEIGHTS) + 1, newest + 1) if c >= FIRST_COHORT]
 
 
-def _stage(rng: random.Random, cohort: int, today: date) -> int:
+def _stage(rng: random.Random, cohort: int, today: date, submitting: int) -> int:
     """How many of the seven sections are complete (7 = the whole audit)."""
     if submission_deadline(cohort) < today:
         complete = 0.92
-    elif cohort < submitting_cohort(today).number:
+    elif cohort < submitting:
         complete = 0.7
     else:
         complete = 0.2
@@ -123,6 +123,7 @@ class Plan:
 
     def __init__(self, session: Session, rng: random.Random, today: date) -> None:
         self.today = today
+        self.cohorts = demo_cohorts(today)
         self.base = rng.getrandbits(64)
         self.places = _places(session)
         by_code = {place.ods_code: place for place in self.places}
@@ -150,8 +151,7 @@ class Plan:
     def child(self, index: int, nhs_number: str) -> tuple[NewChild, str]:
         """Invent child ``index``; also say what kind of child it is, for the summary."""
         rng = random.Random(f"{self.base}:{index}")
-        cohorts = demo_cohorts(self.today)
-        cohort = rng.choices(cohorts, weights=COHORT_WEIGHTS[-len(cohorts) :])[0]
+        cohort = rng.choices(self.cohorts, weights=COHORT_WEIGHTS[-len(self.cohorts) :])[0]
         child = Child(rng, today=self.today, cohort=cohort, choices=self.choices)
         lead = self.place(rng)
         child.case(lead, nhs_number)
@@ -161,7 +161,7 @@ class Plan:
         child.assessment()
         child.investigations()
         child.management()
-        stage = _stage(rng, cohort, self.today)
+        stage = _stage(rng, cohort, self.today, self.cohorts[-1])
         data = child.data
         for position, section in enumerate(SECTIONS):
             if position == stage and section != "registration":

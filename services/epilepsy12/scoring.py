@@ -22,7 +22,7 @@ import models.epilepsy12 as tables
 from domain.epilepsy12.kpis import score_child
 from portal import access
 from portal.access import AccessDenied
-from portal.db import refresh_statistics
+from portal.db import POSTGRESQL_CONNECT_ARGS, refresh_statistics
 from services.epilepsy12.access import CaseAction, check_case
 from services.epilepsy12.records import ChildRows, load_children, progress_values
 from services.epilepsy12.records.bulk import bulk_update
@@ -128,7 +128,7 @@ def _rescore_ids(session: Session, ids: Sequence[int], batch_size: int, on_batch
 def _worker(job: tuple[str, Sequence[int], int]) -> tuple[int, int, set[int]]:
     """Rescore one share of the children in a process of its own, on its own connection."""
     url, ids, batch_size = job
-    engine = create_engine(url, poolclass=NullPool, connect_args={"options": "-c jit=off"})
+    engine = create_engine(url, poolclass=NullPool, connect_args=POSTGRESQL_CONNECT_ARGS)
     try:
         with Session(engine) as session:
             return _rescore_ids(session, ids, batch_size)
